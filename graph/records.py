@@ -96,7 +96,10 @@ def read_yaml(path: Path, label: str, problems: list[Problem]) -> Iterator[RawRe
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
-        problems.append(Problem(label, line, "", f"YAML syntax error: {exc.problem or exc}"))
+        message = f"YAML syntax error: {exc.problem or exc}"
+        if exc.context and exc.context_mark and exc.context_mark.line + 1 != line:
+            message += f" ({exc.context} started at line {exc.context_mark.line + 1})"
+        problems.append(Problem(label, line, "", message))
         return
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         problems.append(Problem(label, 0, "", f"cannot read file: {exc}"))
@@ -142,8 +145,8 @@ def _jsonl_values(lines: list[str]) -> Iterator[tuple[int, Any, str | None]]:
     for number, line in numbered:  # slow path: locate each error by its line
         try:
             yield number, json.loads(line), None
-        except ValueError as exc:
-            yield number, None, str(exc)
+        except json.JSONDecodeError as exc:
+            yield number, None, f"{exc.msg} (column {exc.colno})"
 
 
 def read_jsonl(path: Path, label: str, problems: list[Problem]) -> Iterator[RawRecord]:
