@@ -93,6 +93,16 @@ class Ontology:
     edge_types: dict[str, EdgeType] = field(hash=False)
     confidence: tuple[ConfidenceLevel, ...]
     common_properties: dict[str, PropertySpec] = field(hash=False)
+    property_labels: dict[str, Text] = field(default_factory=dict, hash=False)
+    enum_labels: dict[str, Text] = field(default_factory=dict, hash=False)
+
+    def property_label(self, name: str, lang: str) -> str:
+        label = self.property_labels.get(name)
+        return label.get(lang) if label else name
+
+    def enum_label(self, value: str, lang: str) -> str:
+        label = self.enum_labels.get(value)
+        return label.get(lang) if label else value
 
     @property
     def confidence_ids(self) -> tuple[str, ...]:
@@ -231,10 +241,22 @@ def parse_ontology(raw: Any) -> Ontology:
                 edge = edge_types.get(prop.derives)
                 if edge is None or not edge.derived:
                     problems.append(f"{where}.{prop.name}.derives: {prop.derives!r} is not a derived edge type")
+    property_labels = {k: _text(v, f"property_labels.{k}", problems)
+                       for k, v in (raw.get("property_labels") or {}).items()}
+    enum_labels = {k: _text(v, f"enum_labels.{k}", problems) for k, v in (raw.get("enum_labels") or {}).items()}
+    every_property = dict(common)
+    for nt in node_types.values():
+        every_property.update(nt.properties)
+    for name, prop in every_property.items():
+        if name not in property_labels:
+            problems.append(f"property_labels: no label for property {name!r}")
+        for value in prop.values:
+            if value not in enum_labels:
+                problems.append(f"enum_labels: no label for value {value!r}")
     if problems:
         raise OntologyError(problems)
     return Ontology(node_types=node_types, edge_types=edge_types, confidence=tuple(confidence),
-                    common_properties=common)
+                    common_properties=common, property_labels=property_labels, enum_labels=enum_labels)
 
 
 @lru_cache(maxsize=8)

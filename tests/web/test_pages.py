@@ -1,0 +1,90 @@
+"""Every page renders, search finds names and aliases, views honour their parameters."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+
+def graph_data(html: str) -> dict:
+    match = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html, re.S)
+    assert match, "no graph data on the page"
+    return json.loads(match.group(1))
+
+
+def test_home_counts_and_entry_points(client):
+    html = client.get("/").get_data(as_text=True)
+    assert "The graph holds 9 entities and 8 links." in html
+    assert 'href="/browse/Actor"' in html
+
+
+@pytest.mark.parametrize("query, first", [("menaka", "menaka"), ("MÉNAKA", "menaka"), ("ga", "group-a"),
+                                          ("groupe b", "group-b"), ("enlevement", "kidnapping")])
+def test_search_is_accent_and_case_insensitive(client, query, first):
+    html = client.get("/search", query_string={"q": query}).get_data(as_text=True)
+    links = re.findall(r'<a href="/entity/([^"]+)">', html)
+    assert links and links[0] == first
+
+
+def test_search_without_results_and_empty(client):
+    assert "Nothing found" in client.get("/search?q=zzzz").get_data(as_text=True)
+    assert "Type a name or an alias" in client.get("/search").get_data(as_text=True)
+
+
+def test_entity_page(client):
+    response = client.get("/entity/group-b")
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert "<h1>Group B</h1>" in html
+    assert 'href="https://undocs.org/S/RES/2349(2017)"' in html    # the source, linked
+    assert "merged into" in html and "operates in" in html         # grouped neighbours
+    data = graph_data(html)
+    assert {n["id"] for n in data["nodes"]} == {"group-b", "group-a", "menaka", "kidnapping"}
+    assert data["options"]["groups"]["Actor"]["shape"] == "dot"
+
+
+def test_entity_radius_and_type_filter(client):
+    data = graph_data(client.get("/entity/group-a?radius=2").get_data(as_text=True))
+    assert {"menaka", "kidnapping"} <= {n["id"] for n in data["nodes"]}
+    data = graph_data(client.get("/entity/group-a?radius=2&type=Actor").get_data(as_text=True))
+    assert {n["id"] for n in data["nodes"]} == {"group-a", "group-b"}
+
+
+def test_year_filter(client):
+    data = graph_data(client.get("/entity/group-b?year=2016").get_data(as_text=True))
+    ids = {n["id"] for n in data["nodes"]}
+    assert "group-a" in ids   # group-a (2012-2017-03) exists in 2016
+    edge_ids = {e["id"] for e in data["edges"]}
+    assert "MERGED_INTO:group-a->group-b" not in edge_ids   # the merger is from 2017-03
+
+
+def test_confidence_as_line_style(client):
+    data = graph_data(client.get("/entity/group-b").get_data(as_text=True))
+    styles = {e["id"]: e.get("dashes", False) for e in data["edges"]}
+    assert styles["MERGED_INTO:group-a->group-b"] is False          # confirmed: solid
+    assert styles["OPERATES_IN:group-b->menaka"] == [8, 6]           # probable: dashed
+    assert styles["ENGAGES_IN:group-b->kidnapping"] == [2, 5]        # possible: dotted
+
+
+def test_browse_and_overview(client):
+    html = client.get("/browse/Place").get_data(as_text=True)
+    assert html.count('href="/entity/') == 3
+    data = graph_data(client.get("/overview").get_data(as_text=True))
+    assert "src-doc" not in {n["id"] for n in data["nodes"]}          # sources are left out
+    assert len(data["nodes"]) == 8
+
+
+def test_vis_served_locally_and_cacheable(client):
+    response = client.get("/vendor/vis-network/9.1.2/vis-network.min.js")
+    assert response.status_code == 200 and len(response.data) > 100_000
+    assert "max-age=31536000" in response.headers["Cache-Control"]
+    html = client.get("/entity/group-a").get_data(as_text=True)
+    assert '<script src="/vendor/vis-network/9.1.2/vis-network.min.js"></script>' in html
+    assert client.get("/vendor/vis-network/9.1.2/../../secret").status_code == 404
+
+
+def test_text_alternative_lists_nodes_and_links(client):
+    html = client.get("/entity/group-b").get_data(as_text=True)
+    table = html[html.index('class="text-alternative"'):]
+    assert "Group A" in table and "merged into" in table

@@ -1,0 +1,109 @@
+"""Query parameters of network views, parsed strictly: a bad value is a 400 with a clear message."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+from flask_babel import gettext as _
+from werkzeug.datastructures import MultiDict
+
+from graph.ontology import Ontology
+from graph.views import MAX_CAP, MAX_RADIUS, ViewFilters
+
+MIN_YEAR, MAX_YEAR = 1950, 2100
+
+
+class BadParameter(ValueError):
+    """A query parameter with a bad value; ``field`` names it."""
+
+    def __init__(self, field: str, message: str):
+        self.field = field
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class ViewParams:
+    radius: int
+    cap: int
+    filters: ViewFilters
+    expand: tuple[str, ...]
+    physics: bool
+
+    def query(self, **changes) -> dict:
+        """The query string of this view (with ``changes``), for links such as "and N more"."""
+        f = self.filters
+        out = {"radius": self.radius, "cap": self.cap}
+        if f.types is not None:
+            out["type"] = sorted(f.types)
+        if f.crime_types is not None:
+            out["crime"] = sorted(f.crime_types)
+        if f.countries is not None:
+            out["country"] = sorted(f.countries)
+        if f.year is not None:
+            out["year"] = f.year
+        if self.expand:
+            out["expand"] = list(self.expand)
+        if not self.physics:
+            out["physics"] = "off"
+        out.update(changes)
+        return out
+
+
+def _int(args: MultiDict, name: str, default: int, low: int, high: int) -> int:
+    raw = args.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise BadParameter(name, _("%(name)s must be a whole number, not “%(value)s”.", name=name, value=raw))
+    if not low <= value <= high:
+        raise BadParameter(name, _("%(name)s must be between %(low)d and %(high)d (got %(value)d).",
+                                   name=name, low=low, high=high, value=value))
+    return value
+
+
+def _list(args: MultiDict, name: str) -> list[str]:
+    values = []
+    for raw in args.getlist(name):
+        values.extend(v.strip() for v in raw.split(",") if v.strip())
+    return values
+
+
+def parse_view_params(args: MultiDict, graph: nx.MultiDiGraph, ontology: Ontology, default_cap: int = 25,
+                      radius_default: int = 1) -> ViewParams:
+    """Parse radius, cap, type, crime, country, year, expand and physics. Raises :class:`BadParameter`."""
+    radius = _int(args, "radius", radius_default, 1, MAX_RADIUS)
+    cap = _int(args, "cap", default_cap, 1, MAX_CAP)
+    # A form sends the "all years" checkbox and the slider under one name: "all" wins.
+    years = [y.strip() for y in args.getlist("year") if y.strip()]
+    year = None
+    if years and "all" not in years:
+        year = _int(MultiDict({"year": years[-1]}), "year", 0, MIN_YEAR, MAX_YEAR)
+
+    types = _list(args, "type")
+    for value in types:
+        if value not in ontology.node_types:
+            raise BadParameter("type", _("Unknown type “%(value)s”.", value=value))
+    crimes = _list(args, "crime")
+    for value in crimes:
+        if graph.nodes.get(value, {}).get("type") != "CrimeType":
+            raise BadParameter("crime", _("Unknown crime type “%(value)s”.", value=value))
+    countries = _list(args, "country")
+    for value in countries:
+        if graph.nodes.get(value, {}).get("kind") != "country":
+            raise BadParameter("country", _("Unknown country “%(value)s”.", value=value))
+    expand = _list(args, "expand")
+    for value in expand:
+        if value not in graph:
+            raise BadParameter("expand", _("Unknown entity “%(value)s”.", value=value))
+    physics_raw = args.get("physics", "on")
+    if physics_raw not in ("on", "off"):
+        raise BadParameter("physics", _("physics must be “on” or “off”."))
+    filters = ViewFilters(
+        types=frozenset(types) if types else None,
+        crime_types=frozenset(crimes) if crimes else None,
+        countries=frozenset(countries) if countries else None,
+        year=year,
+    )
+    return ViewParams(radius, cap, filters, tuple(dict.fromkeys(expand)), physics_raw == "on")

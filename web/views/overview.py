@@ -1,0 +1,23 @@
+"""The full graph at once (sources left out), with the same filters as entity views."""
+from __future__ import annotations
+
+from flask import Blueprint, current_app, render_template, request
+
+from graph.views import build_view, overview_nodes
+from web.i18n import current_lang
+from web.params import parse_view_params
+from web.store import get_store
+from web.views.common import network_context
+
+bp = Blueprint("overview", __name__)
+
+
+@bp.route("/overview")
+def show():
+    store = get_store()
+    graph = store.snapshot()
+    params = parse_view_params(request.args, graph, store.ontology, current_app.config["HUB_CAP"])
+    view = build_view(graph, store.ontology, overview_nodes(graph, params.filters), current_lang(),
+                      filters=params.filters)
+    context = network_context(view, graph, store.ontology, params, "overview.show")
+    return render_template("overview.html", graph=graph, **context)
