@@ -4,7 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test validate stats bench docs clean
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test chromium validate stats bench translations docs clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,14 +15,18 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-## run: start Nexus Explorer on the embedded store (no server to install)
+## run: start the explorer on the embedded store (no server to install): http://127.0.0.1:8000/
 run: $(STAMP)
-	$(BIN)/nexus validate seeds/
-	$(BIN)/nexus stats
+	$(BIN)/nexus serve
 
-## test: run the whole test suite
-test: $(STAMP)
+## test: run the whole test suite (unit, web, store contract, real-browser tests)
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest
+
+## chromium: Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium)
+chromium:
+	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core; }
 
 ## validate: check the seeds
 validate: $(STAMP)
@@ -29,9 +35,16 @@ validate: $(STAMP)
 stats: $(STAMP)
 	$(BIN)/nexus stats
 
-## bench: dataset build benchmark (1k, 10k, 100k nodes); appends to bench/RESULTS.md
-bench: $(STAMP)
+## bench: every benchmark; each appends its figures to bench/RESULTS.md
+bench: $(STAMP) chromium
 	$(BIN)/python -m bench.build
+	$(BIN)/python -m bench.views
+	$(BIN)/python -m bench.browser
+	$(BIN)/python -m bench.load
+
+## translations: extract UI strings and merge them into the French catalogue, then compile it
+translations: $(STAMP)
+	$(BIN)/python -m web.i18n_catalog
 
 ## docs: regenerate docs/data-model.md from graph/ontology.yaml
 docs: $(STAMP)

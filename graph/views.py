@@ -5,9 +5,10 @@ as data. Every function here is deterministic (ties broken by id) and states its
 """
 from __future__ import annotations
 
+import threading
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 import networkx as nx
 
@@ -17,7 +18,9 @@ MAX_RADIUS = 3
 DEFAULT_CAP = 25
 MAX_CAP = 500
 LAYOUT_THRESHOLD = 150        # above this many nodes, positions are computed server-side, physics off
-TOOLTIP_CHARS = 240
+EXCERPT_CHARS = 160
+SPRING_LIMIT = 1_500          # components above this size get the spectral layout (spring is quadratic)
+_LAYOUT_LOCK = threading.Lock()           # description excerpt in node tooltips
 MORE_PREFIX = "more:"
 
 
@@ -55,20 +58,20 @@ class ViewFilters:
     include_sources: bool = False
 
 
-@dataclass(frozen=True)
-class ViewNode:
+class ViewNode(NamedTuple):
+    """A node of a view (a NamedTuple: immutable, and cheap to make by the thousand)."""
+
     id: str
     type: str
     label: str
     fallback: bool            # label is English because the chosen language is missing
-    title: str                # plain-text tooltip
+    excerpt: str              # start of the description, for the tooltip (plain text)
     center: bool = False
     more: int = 0             # > 0: an "and N more" placeholder standing for hidden neighbours of `hub`
     hub: str | None = None
 
 
-@dataclass(frozen=True)
-class ViewEdge:
+class ViewEdge(NamedTuple):
     id: str
     source: str
     target: str
@@ -76,7 +79,8 @@ class ViewEdge:
     label: str
     confidence: str | None
     directed: bool
-    title: str
+    period: str               # "2012–2017", "2017–…" or ""
+    sources: int              # how many sources back the link
 
 
 @dataclass(frozen=True)
@@ -143,7 +147,7 @@ class _Filter:
         return hit
 
     def _node(self, n: str) -> bool:
-        data, f = self.graph.nodes[n], self.f
+        data, f = self.graph._node[n], self.f
         node_type = data["type"]
         if node_type == "Source" and not f.include_sources:
             return False
@@ -219,30 +223,19 @@ def neighbourhood(graph: nx.MultiDiGraph, center: str, radius: int = 1, filters:
 def overview_nodes(graph: nx.MultiDiGraph, filters: ViewFilters = ViewFilters()) -> list[str]:
     """Every node passing ``filters`` (sources excluded unless asked), sorted by id. O(V + E)."""
     ok = _Filter(graph, filters)
-    return sorted(n for n in graph if ok.node(n))
+    return sorted(n for n in graph._node if ok.node(n))
 
 
-def _node_title(ontology: Ontology, data: dict, lang: str) -> str:
-    label = ontology.node_types[data["type"]].label.get(lang)
-    name, _ = text_in(data.get("name"), lang)
+def _excerpt(data: dict, lang: str) -> str:
     description, _ = text_in(data.get("description"), lang)
-    if len(description) > TOOLTIP_CHARS:
-        description = description[:TOOLTIP_CHARS - 1].rstrip() + "…"
-    return f"{label}: {name}" + (f"\n{description}" if description else "")
+    if len(description) > EXCERPT_CHARS:
+        description = description[:EXCERPT_CHARS - 1].rstrip() + "…"
+    return description
 
 
-def _edge_title(ontology: Ontology, data: dict, lang: str, label: str) -> str:
-    parts = [label]
-    grade = data.get("confidence")
-    if grade:
-        parts.append(next(c.label.get(lang) for c in ontology.confidence if c.id == grade))
-    start, end = year_span(data.get("period"))
-    if start or end:
-        parts.append(f"{start or '…'}–{end or '…'}")
-    sources = len(data.get("sources") or ())
-    if sources:
-        parts.append(f"{sources} source{'s' if sources > 1 else ''}")
-    return " · ".join(parts)
+def period_text(period: dict | None) -> str:
+    start, end = year_span(period)
+    return f"{start or '…'}–{end or '…'}" if (start or end) else ""
 
 
 def build_view(graph: nx.MultiDiGraph, ontology: Ontology, node_ids: Iterable[str], lang: str = "en", *,
@@ -254,44 +247,99 @@ def build_view(graph: nx.MultiDiGraph, ontology: Ontology, node_ids: Iterable[st
     ids = list(dict.fromkeys(node_ids))
     chosen = set(ids)
     ok = _Filter(graph, filters)
+    # The snapshot's own adjacency dicts, read only: networkx's view objects cost ~3x more per step.
+    attrs, succ = graph._node, graph._succ
     nodes: list[ViewNode] = []
     for n in ids:
-        data = graph.nodes[n]
+        data = attrs[n]
         label, fallback = text_in(data.get("name"), lang)
-        nodes.append(ViewNode(n, data["type"], label or n, fallback, _node_title(ontology, data, lang),
-                              center=(n == center)))
+        nodes.append(ViewNode(n, data["type"], label or n, fallback, _excerpt(data, lang), center=(n == center)))
     edges: list[ViewEdge] = []
+    specs = {name: (spec.label.get(lang), spec.directed) for name, spec in ontology.edge_types.items()}
+    check_year = filters.year is not None
     for u in ids:
-        for v, keyed in graph.succ[u].items():
+        for v, keyed in succ[u].items():
             if v not in chosen:
                 continue
             for key, data in keyed.items():
-                if not ok.edge(data):
+                if check_year and not ok.edge(data):
                     continue
-                spec = ontology.edge_types[data["type"]]
-                label = spec.label.get(lang)
-                edges.append(ViewEdge(key, u, v, data["type"], label, data.get("confidence"), spec.directed,
-                                      _edge_title(ontology, data, lang, label)))
+                label, directed = specs[data["type"]]
+                period = data.get("period")
+                edges.append(ViewEdge(key, u, v, data["type"], label, data.get("confidence"), directed,
+                                      period_text(period) if period else "", len(data.get("sources") or ())))
     for hub, hidden in sorted((capped or {}).items()):
         if hub in chosen:
             placeholder = MORE_PREFIX + hub
             text = more_label.format(count=hidden)
-            nodes.append(ViewNode(placeholder, "more", text, False, text, more=hidden, hub=hub))
-            edges.append(ViewEdge(placeholder + ":edge", hub, placeholder, "more", "", None, False, text))
+            nodes.append(ViewNode(placeholder, "more", text, False, "", more=hidden, hub=hub))
+            edges.append(ViewEdge(placeholder + ":edge", hub, placeholder, "more", "", None, False, "", 0))
     positions = None
     if len(nodes) > layout_threshold:
-        positions = layout(nodes, edges, seed=seed)
+        positions = view_positions(graph, nodes, edges, seed=seed)
     return NetworkView(tuple(nodes), tuple(edges), lang, center, radius,
                        tuple(sorted((capped or {}).items())), positions)
 
 
-def layout(nodes: Iterable[ViewNode], edges: Iterable[ViewEdge], seed: int = 7,
-           scale: float = 1000.0) -> dict[str, tuple[float, float]]:
-    """Force-directed positions (networkx spring layout, fixed seed): deterministic for a view.
-    Cost O(iterations x (V + E)) with the sparse solver networkx uses above 500 nodes."""
-    simple = nx.Graph()
-    simple.add_nodes_from(n.id for n in nodes)
-    simple.add_edges_from((e.source, e.target) for e in edges)
-    iterations = 50 if simple.number_of_nodes() <= 2000 else 25
-    raw = nx.spring_layout(simple, seed=seed, iterations=iterations, scale=scale)
-    return {n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in raw.items()}
+def graph_layout(graph: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, float]]:
+    """Positions for every node of the snapshot, computed once per store version and cached on it.
+
+    Big views reuse these positions, so building one costs O(V + E) and a node keeps its place from
+    one view to the next. Each connected component is laid out on its own and the components are
+    packed in rows, largest first: components up to ``SPRING_LIMIT`` nodes with the networkx spring
+    layout (dense, O(iterations x n^2)), larger ones with the spectral layout (sparse eigenvectors,
+    near-linear). Deterministic for a seed; figures in bench/RESULTS.md."""
+    cache = graph.graph.setdefault("_derived", {})
+    key = ("layout", seed)
+    if key in cache:
+        return cache[key]
+    with _LAYOUT_LOCK:
+        if key not in cache:
+            simple = nx.Graph()
+            simple.add_nodes_from(n for n, t in graph.nodes(data="type") if t != "Source")
+            simple.add_edges_from((u, v) for u, v in graph.edges() if u in simple and v in simple)
+            cache[key] = _packed_components(simple, seed)
+    return cache[key]
+
+
+def _packed_components(simple: nx.Graph, seed: int, unit: float = 60.0) -> dict[str, tuple[float, float]]:
+    components = sorted((sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0]))
+    total = simple.number_of_nodes()
+    row_limit = max(1.0, total ** 0.5) * unit * 1.5
+    positions: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for members in components:
+        size = len(members) ** 0.5 * unit          # side of the square the component gets
+        if len(members) == 1:
+            raw = {members[0]: (0.0, 0.0)}
+        else:
+            sub = simple.subgraph(members)
+            if len(members) <= SPRING_LIMIT:
+                raw = nx.spring_layout(sub, seed=seed, iterations=50)
+            else:
+                raw = nx.spectral_layout(sub)
+        xs = [p[0] for p in raw.values()]
+        ys = [p[1] for p in raw.values()]
+        span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+        if x > 0 and x + size > row_limit:
+            x, y, row_height = 0.0, y + row_height + unit, 0.0
+        for node, (px, py) in raw.items():
+            positions[node] = (round(x + (px - min(xs)) / span * size, 1), round(y + (py - min(ys)) / span * size, 1))
+        x += size + unit
+        row_height = max(row_height, size)
+    return positions
+
+
+def view_positions(graph: nx.MultiDiGraph, nodes: Iterable[ViewNode], edges: Iterable[ViewEdge],
+                   seed: int = 7) -> dict[str, tuple[float, float]]:
+    """Positions of a view's nodes from the cached :func:`graph_layout`; an "and N more" placeholder
+    sits next to its hub. O(view size) once the graph layout exists."""
+    base = graph_layout(graph, seed)
+    positions = {}
+    for node in nodes:
+        if node.more:
+            x, y = base.get(node.hub, (0.0, 0.0))
+            positions[node.id] = (x + 40.0, y + 40.0)
+        else:
+            positions[node.id] = base.get(node.id, (0.0, 0.0))
+    return positions

@@ -2,13 +2,16 @@
 
 pyvis's ``add_node``/``add_edge`` check membership in lists (quadratic: ~7 s for 5,000 nodes and 10,000
 edges) and its HTML template inlines unescaped text. We therefore fill the pyvis ``Network`` in one pass
-(its ``nodes``, ``edges``, ``node_ids`` and ``node_map`` are plain lists and dicts) and let pyvis hold
-the options; the page is our autoescaped Jinja template, the data goes in as JSON (``tojson``), and the
-vis-network script and stylesheet come from the installed pyvis package (see ``views/assets.py``).
+(its ``nodes``, ``edges``, ``node_ids`` and ``node_map`` are plain lists and dicts) and let pyvis hold the
+options; then the network is packed into compact arrays for the page (labels, line styles and tooltips
+are rebuilt by ``static/network.js`` from per-type tables, so a 200-node page stays small). The page is
+our autoescaped Jinja template, the data goes in as JSON (``tojson``), and the vis-network script and
+stylesheet come from the installed pyvis package (see ``views/assets.py``).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 
 from pyvis.network import Network
 
@@ -19,6 +22,9 @@ DASHES = {"confirmed": False, "probable": [8, 6], "possible": [2, 5]}
 LABEL_INSIDE = {"box", "ellipse", "database", "text"}   # vis sizes these shapes to their label
 EDGE_LABEL_LIMIT = 60                                   # beyond this, edge labels only in tooltips
 MORE_COLOUR = "#FFFFFF"
+NODE_FIELDS = ("id", "label", "group", "excerpt", "flags", "x", "y")
+EDGE_FIELDS = ("from", "to", "type", "confidence", "period", "sources")
+CENTER, FALLBACK = 1, 2
 
 
 @dataclass(frozen=True)
@@ -50,25 +56,13 @@ def to_pyvis(view: NetworkView, ontology: Ontology) -> Network:
     positions = view.positions
     nodes = []
     for n in view.nodes:
-        node = {"id": n.id, "label": n.label, "group": "more" if n.more else n.type, "title": n.title}
-        if n.center:
-            node["borderWidth"] = 4
-            node["size"] = 30
+        node = {"id": n.id, "label": n.label, "group": "more" if n.more else n.type,
+                "excerpt": n.excerpt, "flags": (CENTER if n.center else 0) | (FALLBACK if n.fallback else 0)}
         if positions is not None:
             node["x"], node["y"] = positions[n.id]
         nodes.append(node)
-    edges = []
-    labelled = len(view.edges) <= EDGE_LABEL_LIMIT
-    for e in view.edges:
-        edge = {"id": e.id, "from": e.source, "to": e.target, "title": e.title}
-        if e.label and labelled:
-            edge["label"] = e.label
-        if e.directed:
-            edge["arrows"] = "to"
-        dashes = DASHES.get(e.confidence or "confirmed", False)
-        if dashes:
-            edge["dashes"] = dashes
-        edges.append(edge)
+    edges = [{"from": e.source, "to": e.target, "type": e.type, "confidence": e.confidence or "",
+              "period": e.period, "sources": e.sources} for e in view.edges]
     net.nodes = nodes
     net.edges = edges
     net.node_ids = [n["id"] for n in nodes]
@@ -89,10 +83,28 @@ def to_pyvis(view: NetworkView, ontology: Ontology) -> Network:
     return net
 
 
-def payload(view: NetworkView, ontology: Ontology) -> dict:
-    """What the page's script needs: the pyvis network's nodes, edges and options."""
+def payload(view: NetworkView, ontology: Ontology, words: dict[str, str]) -> dict:
+    """What the page's script needs: the pyvis network's nodes, edges and options, packed as arrays,
+    plus the per-type tables to rebuild labels, arrows, dashes and plain-text tooltips."""
     net = to_pyvis(view, ontology)
-    return {"nodes": net.nodes, "edges": net.edges, "options": net.options, "physics": view.physics}
+    lang = view.lang
+    edge_types = sorted({e["type"] for e in net.edges} - {"more"})
+    node_fields = NODE_FIELDS if view.positions is not None else NODE_FIELDS[:-2]
+    node_row, edge_row = itemgetter(*node_fields), itemgetter(*EDGE_FIELDS)
+    return {
+        "nodeFields": node_fields, "edgeFields": EDGE_FIELDS,
+        "nodes": [node_row(n) for n in net.nodes],
+        "edges": [edge_row(e) for e in net.edges],
+        "options": net.options,
+        "physics": view.physics,
+        "typeLabels": {t: spec.label.get(lang) for t, spec in ontology.node_types.items()},
+        "edgeLabels": {t: ontology.edge_types[t].label.get(lang) for t in edge_types},
+        "directed": [t for t in edge_types if ontology.edge_types[t].directed],
+        "confidence": {c.id: c.label.get(lang) for c in ontology.confidence},
+        "dashes": DASHES,
+        "edgeLabelsShown": len(view.edges) <= EDGE_LABEL_LIMIT,
+        "words": words,
+    }
 
 
 def legend(view: NetworkView, ontology: Ontology, lang: str) -> list[LegendEntry]:

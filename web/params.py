@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from graph.ontology import Ontology
-from graph.views import MAX_CAP, MAX_RADIUS, ViewFilters
+from graph.views import LAYOUT_THRESHOLD, MAX_CAP, MAX_RADIUS, ViewFilters
 
 MIN_YEAR, MAX_YEAR = 1950, 2100
 
@@ -28,6 +28,11 @@ class ViewParams:
     filters: ViewFilters
     expand: tuple[str, ...]
     physics: bool
+
+    @property
+    def layout_threshold(self) -> int:
+        """Physics off: positions come from the server for every view, so nothing moves."""
+        return LAYOUT_THRESHOLD if self.physics else 0
 
     def query(self, **changes) -> dict:
         """The query string of this view (with ``changes``), for links such as "and N more"."""
@@ -97,6 +102,8 @@ def parse_view_params(args: MultiDict, graph: nx.MultiDiGraph, ontology: Ontolog
     for value in expand:
         if value not in graph:
             raise BadParameter("expand", _("Unknown entity “%(value)s”.", value=value))
+    if args.get("format", "") not in ("", "table"):
+        raise BadParameter("format", _("format must be “table” or left out."))
     physics_raw = args.get("physics", "on")
     if physics_raw not in ("on", "off"):
         raise BadParameter("physics", _("physics must be “on” or “off”."))

@@ -8,9 +8,15 @@ import pytest
 
 
 def graph_data(html: str) -> dict:
+    """The view data of a page, with its packed rows unpacked into dicts."""
     match = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html, re.S)
     assert match, "no graph data on the page"
-    return json.loads(match.group(1))
+    data = json.loads(match.group(1))
+    for key, fields in (("nodes", "nodeFields"), ("edges", "edgeFields")):
+        data[key] = [dict(zip(data[fields], row)) for row in data[key]]
+    for edge in data["edges"]:
+        edge["id"] = f"{edge['type']}:{edge['from']}->{edge['to']}"
+    return data
 
 
 def test_home_counts_and_entry_points(client):
@@ -61,10 +67,11 @@ def test_year_filter(client):
 
 def test_confidence_as_line_style(client):
     data = graph_data(client.get("/entity/group-b").get_data(as_text=True))
-    styles = {e["id"]: e.get("dashes", False) for e in data["edges"]}
-    assert styles["MERGED_INTO:group-a->group-b"] is False          # confirmed: solid
-    assert styles["OPERATES_IN:group-b->menaka"] == [8, 6]           # probable: dashed
-    assert styles["ENGAGES_IN:group-b->kidnapping"] == [2, 5]        # possible: dotted
+    grades = {e["id"]: e["confidence"] for e in data["edges"]}
+    assert grades["MERGED_INTO:group-a->group-b"] == "confirmed"
+    assert grades["OPERATES_IN:group-b->menaka"] == "probable"
+    assert data["dashes"] == {"confirmed": False, "probable": [8, 6], "possible": [2, 5]}  # solid, dashed, dotted
+    assert data["directed"] == ["ENGAGES_IN", "MERGED_INTO", "OPERATES_IN"]
 
 
 def test_browse_and_overview(client):
@@ -86,5 +93,16 @@ def test_vis_served_locally_and_cacheable(client):
 
 def test_text_alternative_lists_nodes_and_links(client):
     html = client.get("/entity/group-b").get_data(as_text=True)
-    table = html[html.index('class="text-alternative"'):]
-    assert "Group A" in table and "merged into" in table
+    assert 'id="network-nodes"' in html and 'href="/entity/group-b?radius=1&amp;cap=25&amp;format=table"' in html
+    table = client.get("/entity/group-b?format=table").get_data(as_text=True)
+    assert '<a href="/entity/group-a">Group A</a>' in table and "merged into" in table and "2017–…" in table
+    assert client.get("/overview?format=table").status_code == 200
+    assert client.get("/overview?format=pdf").status_code == 400
+
+
+def test_physics_off_gets_server_positions(client):
+    on = graph_data(client.get("/entity/group-b").get_data(as_text=True))
+    assert on["physics"] and "x" not in on["nodes"][0]
+    off = graph_data(client.get("/entity/group-b?physics=off").get_data(as_text=True))
+    assert not off["physics"] and off["options"]["physics"] == {"enabled": False}
+    assert all("x" in n and "y" in n for n in off["nodes"])

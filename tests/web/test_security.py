@@ -36,6 +36,8 @@ def test_hostile_strings_displayed_literally(hostile_client):
     data = graph_data(html)
     labels = {n["id"]: n["label"] for n in data["nodes"]}
     assert labels["evil-group"] == "Group <img src=x onerror=alert(1)>"   # JSON keeps the text; JS shows it as text
+    table = hostile_client.get("/entity/evil-group?format=table").get_data(as_text=True)
+    assert "Group &lt;img src=x onerror=alert(1)&gt;" in table
 
 
 def test_json_island_cannot_close_its_script(hostile_client):

@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import url_for
 
 import networkx as nx
+from flask_babel import gettext as _
 
 from graph.ontology import Ontology
 from graph.views import NetworkView, text_in
@@ -14,7 +15,10 @@ from web.params import ViewParams
 def network_context(view: NetworkView, graph: nx.MultiDiGraph, ontology: Ontology, params: ViewParams,
                     endpoint: str, **url_args) -> dict:
     """Template context for a network view: data for the script, legend, controls, expand links."""
-    data = payload(view, ontology)
+    words = {"source": _("source"), "sources": _("sources"), "name": _("Name"), "type": _("Type"),
+             "from": _("From"), "link": _("Link"), "to": _("To"), "confidence": _("Confidence"),
+             "design": _("design link")}
+    data = payload(view, ontology, words)
     expand_urls = {
         hub: url_for(endpoint, **url_args, **params.query(expand=list(params.expand) + [hub]))
         for hub, _count in view.capped
@@ -29,6 +33,8 @@ def network_context(view: NetworkView, graph: nx.MultiDiGraph, ontology: Ontolog
         "legend": legend(view, ontology, view.lang),
         "params": params,
         "names": names,
+        "link_count": sum(1 for e in view.edges if e.type != "more"),
+        "table_url": url_for(endpoint, **url_args, **params.query(format="table")),
         "expand_links": [(hub, names.get(hub, hub), count, expand_urls[hub]) for hub, count in view.capped],
     }
 

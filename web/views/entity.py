@@ -1,7 +1,7 @@
 """Entity page: properties, description, sources, grouped neighbours and the network view."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, current_app, render_template, request, url_for
 from flask_babel import gettext as _
 
 from graph.entities import entity_details
@@ -26,7 +26,11 @@ def show(ident: str):
     details = entity_details(graph, store.ontology, ident, lang)
     node_ids, capped = neighbourhood(graph, ident, params.radius, params.filters, params.cap, params.expand)
     view = build_view(graph, store.ontology, node_ids, lang, center=ident, radius=params.radius,
-                      capped=capped, filters=params.filters, more_label=_("and %(count)s more", count="{count}"))
+                      capped=capped, filters=params.filters, more_label=_("and %(count)s more", count="{count}"),
+                      layout_threshold=params.layout_threshold)
     context = network_context(view, graph, store.ontology, params, "entity.show", ident=ident)
+    if request.args.get("format") == "table":
+        return render_template("table.html", heading=details.name,
+                               back_url=url_for("entity.show", ident=ident, **params.query()), **context)
     numbers = {s.id: i for i, s in enumerate(details.sources, start=1)}
     return render_template("entity.html", entity=details, graph=graph, source_numbers=numbers, **context)

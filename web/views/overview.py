@@ -1,7 +1,8 @@
 """The full graph at once (sources left out), with the same filters as entity views."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, current_app, render_template, request, url_for
+from flask_babel import gettext as _
 
 from graph.views import build_view, overview_nodes
 from web.i18n import current_lang
@@ -20,4 +21,7 @@ def show():
     view = build_view(graph, store.ontology, overview_nodes(graph, params.filters), current_lang(),
                       filters=params.filters)
     context = network_context(view, graph, store.ontology, params, "overview.show")
+    if request.args.get("format") == "table":
+        return render_template("table.html", heading=_("Overview of the whole graph"),
+                               back_url=url_for("overview.show", **params.query()), **context)
     return render_template("overview.html", graph=graph, **context)
