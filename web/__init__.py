@@ -21,6 +21,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         NEXUS_DATA=str(settings.data),
         NEXUS_STORE=None,
         HUB_CAP=25,
+        PAGE_CACHE=int(os.environ.get("NEXUS_PAGE_CACHE", "2048") or 0),
         BABEL_DEFAULT_LOCALE="en",
         BABEL_TRANSLATION_DIRECTORIES=os.path.join(app.root_path, "translations"),
         LANGUAGES=("en", "fr"),
@@ -36,7 +37,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     except OSError:
         pass
 
-    from web import errors, i18n, security, store, templating
+    from web import cache, errors, i18n, security, store, templating
     from web.views import assets, browse, entity, home, overview, search
 
     store.init_app(app)
@@ -44,6 +45,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     security.init_app(app)
     errors.init_app(app)
     templating.init_app(app)
+    cache.init_app(app)
     for blueprint in (assets.bp, home.bp, search.bp, entity.bp, browse.bp, overview.bp):
         app.register_blueprint(blueprint)
     return app

@@ -27,12 +27,15 @@ class ViewParams:
     cap: int
     filters: ViewFilters
     expand: tuple[str, ...]
-    physics: bool
+    physics: bool | None      # None: automatic (on for small views, off above the layout threshold)
 
     @property
     def layout_threshold(self) -> int:
-        """Physics off: positions come from the server for every view, so nothing moves."""
-        return LAYOUT_THRESHOLD if self.physics else 0
+        """physics=off: positions come from the server for every view, so nothing moves;
+        physics=on: the browser lays out even a big view; automatic: the server above the threshold."""
+        if self.physics is None:
+            return LAYOUT_THRESHOLD
+        return 10**9 if self.physics else 0
 
     def query(self, **changes) -> dict:
         """The query string of this view (with ``changes``), for links such as "and N more"."""
@@ -48,8 +51,8 @@ class ViewParams:
             out["year"] = f.year
         if self.expand:
             out["expand"] = list(self.expand)
-        if not self.physics:
-            out["physics"] = "off"
+        if self.physics is not None:
+            out["physics"] = "on" if self.physics else "off"
         out.update(changes)
         return out
 
@@ -104,8 +107,8 @@ def parse_view_params(args: MultiDict, graph: nx.MultiDiGraph, ontology: Ontolog
             raise BadParameter("expand", _("Unknown entity “%(value)s”.", value=value))
     if args.get("format", "") not in ("", "table"):
         raise BadParameter("format", _("format must be “table” or left out."))
-    physics_raw = args.get("physics", "on")
-    if physics_raw not in ("on", "off"):
+    physics_raw = args.get("physics", "")
+    if physics_raw not in ("", "on", "off"):
         raise BadParameter("physics", _("physics must be “on” or “off”."))
     filters = ViewFilters(
         types=frozenset(types) if types else None,
@@ -113,4 +116,5 @@ def parse_view_params(args: MultiDict, graph: nx.MultiDiGraph, ontology: Ontolog
         countries=frozenset(countries) if countries else None,
         year=year,
     )
-    return ViewParams(radius, cap, filters, tuple(dict.fromkeys(expand)), physics_raw == "on")
+    physics = None if not physics_raw else physics_raw == "on"
+    return ViewParams(radius, cap, filters, tuple(dict.fromkeys(expand)), physics)

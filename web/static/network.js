@@ -62,10 +62,14 @@
 
   function done(state) {
     if (window.nexusDrawnAt === undefined) { window.nexusDrawnAt = performance.now(); }  /* ms since navigation */
+    if (!data.physics) { window.nexusStableAt = window.nexusDrawnAt; }
     container.setAttribute("data-state", state);
   }
   if (data.physics) {
-    network.once("stabilized", function () { done("stabilized"); });
+    network.once("stabilized", function () {
+      window.nexusStableAt = performance.now();   /* physics settled: the picture stops moving */
+      done("stabilized");
+    });
   }
   network.once("afterDrawing", function () {
     if (!data.physics || container.getAttribute("data-state") === "loading") { done("drawn"); }
