@@ -38,7 +38,8 @@ def synthetic_app(folder: Path, entities: int, edges_per_node: float):
         total += 1
     path = write_synth(folder / f"s{entities}.jsonl", total, edges_per_node)
     store = EmbeddedStore(load_dataset(path))
-    return create_app({"NEXUS_STORE": store, "TESTING": True}), store
+    # page cache off: every request builds the view (the cache would answer repeats in ~0 ms)
+    return create_app({"NEXUS_STORE": store, "TESTING": True, "PAGE_CACHE": 0}), store
 
 
 def baseline_graph(store: EmbeddedStore) -> nx.MultiDiGraph:

@@ -27,7 +27,7 @@
   var labels = {};
   var nodeItems = data.nodes.map(function (row) {
     var n = unpack(row, data.nodeFields);
-    var node = { id: n.id, label: n.label, group: n.group };
+    var node = { id: n.id, label: (n.flags & 2) ? n.label + " [EN]" : n.label, group: n.group };
     labels[n.id] = n.label;
     if (n.x !== "" && n.y !== "") { node.x = n.x; node.y = n.y; }
     if (n.flags & 1) { node.borderWidth = 4; node.size = 30; }
