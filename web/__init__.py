@@ -20,6 +20,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.from_mapping(
         NEXUS_DATA=str(settings.data),
         NEXUS_STORE=None,
+        NEO4J_URI=settings.neo4j_uri,
+        NEO4J_USER=settings.neo4j_user,
+        NEO4J_PASSWORD=settings.neo4j_password,
+        NEO4J_DATABASE=settings.neo4j_database,
+        CONSOLE_TIMEOUT=10.0,
+        CONSOLE_ROW_CAP=1000,
         HUB_CAP=25,
         PAGE_CACHE=int(os.environ.get("NEXUS_PAGE_CACHE", "2048") or 0),
         BABEL_DEFAULT_LOCALE="en",
@@ -38,7 +44,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         pass
 
     from web import cache, errors, i18n, security, store, templating
-    from web.views import assets, browse, entity, home, overview, search
+    from web.views import assets, browse, console, entity, home, overview, search
 
     store.init_app(app)
     i18n.init_app(app)
@@ -46,6 +52,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     templating.init_app(app)
     cache.init_app(app)
-    for blueprint in (assets.bp, home.bp, search.bp, entity.bp, browse.bp, overview.bp):
+    for blueprint in (assets.bp, home.bp, search.bp, entity.bp, browse.bp, overview.bp, console.bp):
         app.register_blueprint(blueprint)
     return app

@@ -106,3 +106,8 @@ def test_physics_off_gets_server_positions(client):
     off = graph_data(client.get("/entity/group-b?physics=off").get_data(as_text=True))
     assert not off["physics"] and off["options"]["physics"] == {"enabled": False}
     assert all("x" in n and "y" in n for n in off["nodes"])
+
+
+def test_console_page_explains_embedded_mode(client):
+    html = client.get("/console").get_data(as_text=True)
+    assert "The Cypher console needs Neo4j" in html and 'href="/overview"' in html
