@@ -415,9 +415,14 @@ def build_multidigraph(nodes: Iterable[tuple[str, dict]],
 
 
 def build_dataset(records: Iterable[RawRecord], ontology: Ontology,
-                  problems: list[Problem] | None = None) -> Dataset:
-    """Validate ``records`` and link them; raise :class:`DatasetError` listing every problem."""
+                  problems: list[Problem] | None = None, existing: dict[str, Node] | None = None,
+                  existing_edges: frozenset[str] = frozenset()) -> Dataset:
+    """Validate ``records`` and link them; raise :class:`DatasetError` listing every problem.
+
+    ``existing``: nodes already in the graph that the records may reference but not redefine (an
+    overlay on top of the seeds); they are not part of the returned dataset."""
     validator = Validator(ontology)
+    existing = existing or {}
     nodes: dict[str, Node] = {}
     edges: dict[str, Edge] = {}
     where: dict[str, RawRecord] = {}
@@ -430,6 +435,9 @@ def build_dataset(records: Iterable[RawRecord], ontology: Ontology,
                 first = where[ident]
                 validator.problem(rec, "id", f"duplicate id {ident!r} (first defined at {first.file}:{first.line})")
                 continue
+            if isinstance(ident, str) and ident in existing:
+                validator.problem(rec, "id", f"id {ident!r} already exists in the graph")
+                continue
             if node is not None:
                 nodes[node.id] = node
                 where[node.id] = rec
@@ -440,12 +448,13 @@ def build_dataset(records: Iterable[RawRecord], ontology: Ontology,
             if edge is not None:
                 edge_records.append((edge, rec))
     validator.problems.extend(problems or ())  # file-level problems found while reading
+    known = {**existing, **nodes} if existing else nodes
     for node in list(nodes.values()):
-        validator.link_node(node, nodes, where[node.id])
+        validator.link_node(node, known, where[node.id])
         for edge in derived_edges(ontology, node):
             edge_records.append((edge, where[node.id]))
-    source_ids = {ident for ident, node in nodes.items() if node.type == "Source"}
-    edge_types, get_node = ontology.edge_types, nodes.get
+    source_ids = {ident for ident, node in known.items() if node.type == "Source"}
+    edge_types, get_node = ontology.edge_types, known.get
     for edge, rec in edge_records:
         spec = edge_types[edge.type]
         key = edge.id
@@ -456,12 +465,15 @@ def build_dataset(records: Iterable[RawRecord], ontology: Ontology,
             first = edges[key]
             validator.problem(rec, "to", f"duplicate edge {key} (first defined at {first.file}:{first.line})")
             continue
+        if key in existing_edges:
+            validator.problem(rec, "to", f"edge {key} already exists in the graph")
+            continue
         edges[key] = edge
         source, target = get_node(edge.source), get_node(edge.target)
         if (source is None or target is None or source.type not in spec.sources
                 or target.type not in spec.targets or edge.source == edge.target
                 or not source_ids.issuperset(edge.props.get("sources", ()))):
-            validator.link_edge(edge, nodes, rec)  # slow path: say exactly what is wrong
+            validator.link_edge(edge, known, rec)  # slow path: say exactly what is wrong
     if validator.problems:
         raise DatasetError(validator.problems)
     return Dataset(ontology, nodes, edges)

@@ -8,7 +8,7 @@ import networkx as nx
 from graph.ontology import Ontology
 from graph.views import text_in
 
-HIDDEN_PROPERTIES = ("type", "name", "description", "sources", "aliases", "objectives")
+HIDDEN_PROPERTIES = ("type", "name", "description", "sources", "aliases", "objectives", "_overlay")
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,7 @@ class EntityDetails:
     properties: tuple[Property, ...]
     sources: tuple[SourceRef, ...]
     groups: tuple[NeighbourGroup, ...]
+    overlay: str | None = None          # the overlay this entity comes from, if any
 
 
 def source_ref(graph: nx.MultiDiGraph, ident: str, lang: str) -> SourceRef:
@@ -118,5 +119,5 @@ def entity_details(graph: nx.MultiDiGraph, ontology: Ontology, ident: str, lang:
         id=ident, type=node_type, type_label=ontology.node_types[node_type].label.get(lang), name=name or ident,
         fallback=fallback, description=description, description_fallback=description_fallback,
         objectives=objectives, aliases=tuple(data.get("aliases") or ()), confidence=data.get("confidence"),
-        properties=properties, sources=sources, groups=tuple(ordered),
+        properties=properties, sources=sources, groups=tuple(ordered), overlay=data.get("_overlay"),
     )

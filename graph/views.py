@@ -66,9 +66,10 @@ class ViewNode(NamedTuple):
     label: str
     fallback: bool            # label is English because the chosen language is missing
     excerpt: str              # start of the description, for the tooltip (plain text)
-    center: bool = False
+    center: bool = False      # emphasised: the entity of the page, or a node of the chosen path
     more: int = 0             # > 0: an "and N more" placeholder standing for hidden neighbours of `hub`
     hub: str | None = None
+    value: float | None = None   # a metric, when the view is sized by one
 
 
 class ViewEdge(NamedTuple):
@@ -81,6 +82,7 @@ class ViewEdge(NamedTuple):
     directed: bool
     period: str               # "2012–2017", "2017–…" or ""
     sources: int              # how many sources back the link
+    highlight: bool = False   # part of the chosen path
 
 
 @dataclass(frozen=True)
@@ -241,7 +243,9 @@ def period_text(period: dict | None) -> str:
 def build_view(graph: nx.MultiDiGraph, ontology: Ontology, node_ids: Iterable[str], lang: str = "en", *,
                center: str | None = None, radius: int = 0, capped: dict[str, int] | None = None,
                filters: ViewFilters = ViewFilters(), more_label: str = "and {count} more",
-               layout_threshold: int = LAYOUT_THRESHOLD, seed: int = 7) -> NetworkView:
+               layout_threshold: int = LAYOUT_THRESHOLD, seed: int = 7,
+               highlight_nodes: frozenset[str] = frozenset(), highlight_edges: frozenset[str] = frozenset(),
+               values: dict[str, float] | None = None) -> NetworkView:
     """The view of ``node_ids`` and the edges among them, labelled in ``lang``. O(selected V + E),
     plus a force-directed layout (seeded, deterministic) when the view exceeds ``layout_threshold``."""
     ids = list(dict.fromkeys(node_ids))
@@ -253,7 +257,9 @@ def build_view(graph: nx.MultiDiGraph, ontology: Ontology, node_ids: Iterable[st
     for n in ids:
         data = attrs[n]
         label, fallback = text_in(data.get("name"), lang)
-        nodes.append(ViewNode(n, data["type"], label or n, fallback, _excerpt(data, lang), center=(n == center)))
+        nodes.append(ViewNode(n, data["type"], label or n, fallback, _excerpt(data, lang),
+                              center=(n == center or n in highlight_nodes),
+                              value=values.get(n) if values else None))
     edges: list[ViewEdge] = []
     specs = {name: (spec.label.get(lang), spec.directed) for name, spec in ontology.edge_types.items()}
     check_year = filters.year is not None
@@ -267,7 +273,8 @@ def build_view(graph: nx.MultiDiGraph, ontology: Ontology, node_ids: Iterable[st
                 label, directed = specs[data["type"]]
                 period = data.get("period")
                 edges.append(ViewEdge(key, u, v, data["type"], label, data.get("confidence"), directed,
-                                      period_text(period) if period else "", len(data.get("sources") or ())))
+                                      period_text(period) if period else "", len(data.get("sources") or ()),
+                                      key in highlight_edges))
     for hub, hidden in sorted((capped or {}).items()):
         if hub in chosen:
             placeholder = MORE_PREFIX + hub

@@ -25,6 +25,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         NEO4J_PASSWORD=settings.neo4j_password,
         NEO4J_DATABASE=settings.neo4j_database,
         CONSOLE_TIMEOUT=10.0,
+        MAX_CONTENT_LENGTH=int(os.environ.get("NEXUS_IMPORT_MAX_MB", "20") or 20) * 1_000_000,
+        OVERLAY_FOLDER=None,
         CONSOLE_ROW_CAP=1000,
         HUB_CAP=25,
         PAGE_CACHE=int(os.environ.get("NEXUS_PAGE_CACHE", "2048") or 0),
@@ -43,8 +45,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     except OSError:
         pass
 
-    from web import cache, errors, i18n, security, store, templating
-    from web.views import assets, browse, console, entity, home, overview, search
+    from web import cache, csrf, errors, i18n, security, store, templating
+    from web.views import api, assets, browse, console, entity, exchange, home, metrics, overview, paths, search
 
     store.init_app(app)
     i18n.init_app(app)
@@ -52,6 +54,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     templating.init_app(app)
     cache.init_app(app)
-    for blueprint in (assets.bp, home.bp, search.bp, entity.bp, browse.bp, overview.bp, console.bp):
+    csrf.init_app(app)
+    for blueprint in (assets.bp, home.bp, search.bp, entity.bp, browse.bp, overview.bp, console.bp, paths.bp,
+                      metrics.bp, exchange.bp, api.bp):
         app.register_blueprint(blueprint)
     return app

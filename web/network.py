@@ -22,8 +22,8 @@ DASHES = {"confirmed": False, "probable": [8, 6], "possible": [2, 5]}
 LABEL_INSIDE = {"box", "ellipse", "database", "text"}   # vis sizes these shapes to their label
 EDGE_LABEL_LIMIT = 60                                   # beyond this, edge labels only in tooltips
 MORE_COLOUR = "#FFFFFF"
-NODE_FIELDS = ("id", "label", "group", "excerpt", "flags", "x", "y")
-EDGE_FIELDS = ("from", "to", "type", "confidence", "period", "sources")
+NODE_FIELDS = ("id", "label", "group", "excerpt", "flags", "value", "x", "y")
+EDGE_FIELDS = ("from", "to", "type", "confidence", "period", "sources", "highlight")
 CENTER, FALLBACK = 1, 2
 
 
@@ -57,19 +57,20 @@ def to_pyvis(view: NetworkView, ontology: Ontology) -> Network:
     nodes = []
     for n in view.nodes:
         node = {"id": n.id, "label": n.label, "group": "more" if n.more else n.type,
-                "excerpt": n.excerpt, "flags": (CENTER if n.center else 0) | (FALLBACK if n.fallback else 0)}
+                "excerpt": n.excerpt, "flags": (CENTER if n.center else 0) | (FALLBACK if n.fallback else 0),
+                "value": n.value if n.value is not None else ""}
         if positions is not None:
             node["x"], node["y"] = positions[n.id]
         nodes.append(node)
     edges = [{"from": e.source, "to": e.target, "type": e.type, "confidence": e.confidence or "",
-              "period": e.period, "sources": e.sources} for e in view.edges]
+              "period": e.period, "sources": e.sources, "highlight": 1 if e.highlight else 0} for e in view.edges]
     net.nodes = nodes
     net.edges = edges
     net.node_ids = [n["id"] for n in nodes]
     net.node_map = {n["id"]: n for n in nodes}
     net.options = {
         "groups": group_options(ontology),
-        "nodes": {"font": {"size": 14, "face": "sans-serif"}, "size": 18},
+        "nodes": {"font": {"size": 14, "face": "sans-serif"}, "size": 18, "scaling": {"min": 8, "max": 48}},
         "edges": {"font": {"size": 11, "align": "middle", "strokeWidth": 3}, "color": {"color": "#555555"},
                   "smooth": False, "arrows": {"to": {"enabled": False, "scaleFactor": 0.6}}},
         "interaction": {"hover": True, "tooltipDelay": 150, "keyboard": {"enabled": True, "bindToWindow": False},

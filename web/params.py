@@ -7,6 +7,7 @@ import networkx as nx
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
+from graph.errors import NotFound
 from graph.ontology import Ontology
 from graph.views import LAYOUT_THRESHOLD, MAX_CAP, MAX_RADIUS, ViewFilters
 
@@ -118,3 +119,55 @@ def parse_view_params(args: MultiDict, graph: nx.MultiDiGraph, ontology: Ontolog
     )
     physics = None if not physics_raw else physics_raw == "on"
     return ViewParams(radius, cap, filters, tuple(dict.fromkeys(expand)), physics)
+
+
+def _choice(args: MultiDict, name: str, allowed: tuple[str, ...], default: str) -> str:
+    value = args.get(name, "").strip() or default
+    if value not in allowed:
+        raise BadParameter(name, _("%(name)s must be one of: %(allowed)s.", name=name, allowed=", ".join(allowed)))
+    return value
+
+
+def parse_path_params(args: MultiDict, graph: nx.MultiDiGraph, ontology: Ontology, resolve) -> "PathQuery":
+    """Parameters of the path finder. ``resolve(text)`` turns a typed name into an id (or None)."""
+    from graph.paths import DEFAULT_BUDGET, DEFAULT_HOPS, DEFAULT_K, MAX_HOPS, MAX_K, PathQuery
+
+    ends = {}
+    for name in ("from", "to"):
+        text = args.get(name, "").strip()
+        if not text:
+            raise BadParameter(name, _("Choose two entities: “%(name)s” is missing.", name=name))
+        ident = resolve(text)
+        if ident is None:
+            raise NotFound("entity", text)
+        ends[name] = ident
+    k = _int(args, "k", DEFAULT_K, 1, MAX_K)
+    hops = _int(args, "max_hops", DEFAULT_HOPS, 1, MAX_HOPS)
+    budget_ms = _int(args, "budget_ms", int(DEFAULT_BUDGET * 1000), 10, 10_000)
+    grade = args.get("min_confidence", "").strip() or None
+    if grade is not None and grade not in ontology.confidence_ids:
+        raise BadParameter("min_confidence", _("min_confidence must be one of: %(allowed)s.",
+                                               allowed=", ".join(ontology.confidence_ids)))
+    years = [y.strip() for y in args.getlist("year") if y.strip()]
+    year = None
+    if years and "all" not in years:
+        year = _int(MultiDict({"year": years[-1]}), "year", 0, MIN_YEAR, MAX_YEAR)
+    avoid_types = _list(args, "avoid_type")
+    for value in avoid_types + [v for v in [args.get("via_type", "").strip()] if v]:
+        if value not in ontology.node_types:
+            raise BadParameter("type", _("Unknown type “%(value)s”.", value=value))
+    avoid = _list(args, "avoid")
+    for value in avoid:
+        if value not in graph:
+            raise BadParameter("avoid", _("Unknown entity “%(value)s”.", value=value))
+    via = args.get("via", "").strip() or None
+    if via is not None:
+        resolved = resolve(via)
+        if resolved is None:
+            raise NotFound("entity", via)
+        via = resolved
+    direction = _choice(args, "direction", ("respect", "ignore"), "respect")
+    return PathQuery(ends["from"], ends["to"], k=k, max_hops=hops, min_confidence=grade, year=year,
+                     avoid_types=frozenset(avoid_types), avoid_nodes=frozenset(avoid),
+                     via_type=args.get("via_type", "").strip() or None, via_node=via,
+                     ignore_direction=direction == "ignore", budget=budget_ms / 1000)

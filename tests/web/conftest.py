@@ -15,7 +15,7 @@ HOSTILE_STRINGS = ["<img src=x onerror=alert(1)>", "</script><script>alert(1)</s
 
 def make_app(path, **config):
     store = EmbeddedStore(load_dataset(path))
-    return create_app({"TESTING": True, "NEXUS_STORE": store, **config})
+    return create_app({"TESTING": True, "NEXUS_STORE": store, "OVERLAY_FOLDER": False, **config})
 
 
 @pytest.fixture()

@@ -66,7 +66,7 @@ def test_store_failure_is_503(tiny):
 
 def test_unexpected_error_is_a_page_not_a_trace(tiny):
     class BrokenStore(EmbeddedStore):
-        def counts(self):
+        def _everything(self):
             raise RuntimeError("secret internal detail")
 
     app = create_app({"NEXUS_STORE": BrokenStore(tiny)})

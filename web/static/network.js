@@ -31,6 +31,7 @@
     labels[n.id] = n.label;
     if (n.x !== "" && n.y !== "") { node.x = n.x; node.y = n.y; }
     if (n.flags & 1) { node.borderWidth = 4; node.size = 30; }
+    if (n.value !== "" && n.value !== undefined) { node.value = n.value; }
     var typeLabel = data.typeLabels[n.group];
     var text = typeLabel ? typeLabel + ": " + n.label : n.label;
     if (n.excerpt) { text += "\n" + n.excerpt; }
@@ -48,6 +49,7 @@
     if (data.directed.indexOf(e.type) >= 0) { edge.arrows = "to"; }
     var dashes = data.dashes[e.confidence || "confirmed"];
     if (dashes) { edge.dashes = dashes; }
+    if (e.highlight === 1) { edge.width = 5; edge.color = { color: "#000000" }; }
     var parts = [label, e.confidence ? data.confidence[e.confidence] : words.design];
     if (e.period) { parts.push(e.period); }
     if (e.sources) { parts.push(e.sources + " " + (e.sources > 1 ? words.sources : words.source)); }

@@ -22,7 +22,7 @@ def page():
     from graph.store.neo4j import Neo4jStore
 
     store = get_store()
-    if not isinstance(store, Neo4jStore):
+    if not isinstance(store.base, Neo4jStore):
         return render_template("console.html", enabled=False)
     query = request.args.get("q", "")
     params_text = request.args.get("params", "")
@@ -31,7 +31,7 @@ def page():
     if query:
         try:
             parameters = parse_parameters(params_text)
-            result = run_console(store, query, parameters, timeout=current_app.config["CONSOLE_TIMEOUT"],
+            result = run_console(store.base, query, parameters, timeout=current_app.config["CONSOLE_TIMEOUT"],
                                  row_cap=current_app.config["CONSOLE_ROW_CAP"])
         except InvalidInput as exc:
             context["error"] = str(exc)
