@@ -41,6 +41,8 @@ bench: $(STAMP) chromium
 	$(BIN)/python -m bench.views
 	$(BIN)/python -m bench.browser
 	$(BIN)/python -m bench.load
+	$(BIN)/python -m bench.paths
+	$(BIN)/python -m bench.metrics
 
 ## translations: extract UI strings and merge them into the French catalogue, then compile it
 translations: $(STAMP)

@@ -12,7 +12,7 @@ Algorithm (deterministic; cost stated per step):
    collected before ranking, so ranking is exact: by length, then evidence (weakest hop first, then the
    sum of hop grades), then node ids.
 4. "Must pass through a node": paths source->via and via->target are enumerated separately (each with
-   the same method) and joined when simple. "Through a node type": paths are enumerated and kept when
+   the same method, shortest first, until a half has 4k paths) and joined when simple. "Through a node type": paths are enumerated and kept when
    an interior node has that type.
 Every step checks a time budget (default 2 s); when it runs out, the paths found so far are returned
 with ``stopped_early=True``. Nothing here can hang a worker.
@@ -35,6 +35,7 @@ DEFAULT_K = 5
 DEFAULT_HOPS = 5
 DEFAULT_BUDGET = 2.0
 MAX_COLLECT = 400          # paths of one length kept before ranking (the rest are counted as "more")
+VIA_FACTOR = 4             # "through a node": each half is enumerated until it has 4k paths (whole lengths)
 CONFIDENCE_RANK = {"confirmed": 0, "probable": 1, "possible": 2}
 DESIGN_RANK = 0            # design links (no grade) rank as certain: they are the curriculum itself
 
@@ -295,8 +296,9 @@ def find_paths(graph: nx.MultiDiGraph, ontology: Ontology, q: PathQuery) -> Path
             if q.via_node in (q.source, q.target):
                 candidates, more = search.simple_paths(q.source, q.target, q.max_hops, set(), q.k)
             else:
-                first, more1 = search.simple_paths(q.source, q.via_node, q.max_hops - 1, {q.target}, MAX_COLLECT)
-                second, more2 = search.simple_paths(q.via_node, q.target, q.max_hops - 1, {q.source}, MAX_COLLECT)
+                half = VIA_FACTOR * q.k    # shortest halves first; a few times k of each is plenty to join
+                first, more1 = search.simple_paths(q.source, q.via_node, q.max_hops - 1, {q.target}, half)
+                second, more2 = search.simple_paths(q.via_node, q.target, q.max_hops - 1, {q.source}, half)
                 more = more1 or more2
                 for a in first:
                     for b in second:

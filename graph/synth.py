@@ -83,7 +83,7 @@ def synth_records(nodes: int, edges_per_node: float = 3.0, seed: int = 42,
         if not choices:
             continue
         edge_type = choices[rng.randrange(len(choices))]
-        target_types = [t for t in edge_type.targets if ids_by_type[t]]
+        target_types = [t for t in sorted(edge_type.targets) if ids_by_type[t]]   # sorted: frozenset order varies
         pool = ids_by_type[target_types[rng.randrange(len(target_types))]]
         target = pool[rng.randrange(len(pool))]
         key = (edge_type.name, *sorted((source, target))) if not edge_type.directed else (edge_type.name, source, target)

@@ -58,6 +58,14 @@ class ViewParams:
         return out
 
 
+def wants_table(args: MultiDict) -> bool:
+    """``format=table`` asks a network page for its text alternative as a page of its own."""
+    fmt = args.get("format", "")
+    if fmt not in ("", "table"):
+        raise BadParameter("format", _("format must be “table” or left out."))
+    return fmt == "table"
+
+
 def _int(args: MultiDict, name: str, default: int, low: int, high: int) -> int:
     raw = args.get(name, "").strip()
     if not raw:
@@ -106,8 +114,6 @@ def parse_view_params(args: MultiDict, graph: nx.MultiDiGraph, ontology: Ontolog
     for value in expand:
         if value not in graph:
             raise BadParameter("expand", _("Unknown entity “%(value)s”.", value=value))
-    if args.get("format", "") not in ("", "table"):
-        raise BadParameter("format", _("format must be “table” or left out."))
     physics_raw = args.get("physics", "")
     if physics_raw not in ("", "on", "off"):
         raise BadParameter("physics", _("physics must be “on” or “off”."))

@@ -21,3 +21,22 @@ def test_three_edges_per_node(tmp_path):
 def test_deterministic():
     assert list(synth_records(300, seed=1)) == list(synth_records(300, seed=1))
     assert list(synth_records(300, seed=1)) != list(synth_records(300, seed=2))
+
+
+def test_same_data_in_every_process(tmp_path):
+    """No dependence on Python's per-process hash seed (sets of strings iterate differently)."""
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import PROJECT
+
+    digests = set()
+    for hash_seed in ("1", "2"):
+        out = tmp_path / f"s{hash_seed}.jsonl"
+        subprocess.run([sys.executable, "-m", "graph.cli", "synth", "--nodes", "500", "--out", str(out)],
+                       check=True, cwd=PROJECT, env={**os.environ, "PYTHONHASHSEED": hash_seed},
+                       capture_output=True)
+        digests.add(hashlib.sha256(out.read_bytes()).hexdigest())
+    assert len(digests) == 1

@@ -8,7 +8,7 @@ from graph.entities import entity_details
 from graph.errors import NotFound
 from graph.views import build_view, neighbourhood
 from web.i18n import current_lang
-from web.params import parse_view_params
+from web.params import parse_view_params, wants_table
 from web.store import get_store
 from web.views.common import network_context
 
@@ -29,7 +29,7 @@ def show(ident: str):
                       capped=capped, filters=params.filters, more_label=_("and %(count)s more", count="{count}"),
                       layout_threshold=params.layout_threshold)
     context = network_context(view, graph, store.ontology, params, "entity.show", ident=ident)
-    if request.args.get("format") == "table":
+    if wants_table(request.args):
         return render_template("table.html", heading=details.name,
                                back_url=url_for("entity.show", ident=ident, **params.query()), **context)
     numbers = {s.id: i for i, s in enumerate(details.sources, start=1)}

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 
 from graph.views import build_view, overview_nodes
 from web.i18n import current_lang
-from web.params import parse_view_params
+from web.params import parse_view_params, wants_table
 from web.store import get_store
 from web.views.common import network_context
 
@@ -21,7 +21,7 @@ def show():
     view = build_view(graph, store.ontology, overview_nodes(graph, params.filters), current_lang(),
                       filters=params.filters)
     context = network_context(view, graph, store.ontology, params, "overview.show")
-    if request.args.get("format") == "table":
+    if wants_table(request.args):
         return render_template("table.html", heading=_("Overview of the whole graph"),
                                back_url=url_for("overview.show", **params.query()), **context)
     return render_template("overview.html", graph=graph, **context)
