@@ -5,10 +5,12 @@ between things, whatever the direction of each link.
 """
 from __future__ import annotations
 
-from collections import deque
+import random
 from dataclasses import dataclass
 
 import networkx as nx
+import numpy as np
+from scipy import sparse
 
 from graph.views import text_in
 
@@ -68,34 +70,103 @@ def nexus_parts(graph: nx.MultiDiGraph) -> tuple[set[str], set[str]]:
 
 
 def _sample(nodes: set[str], size: int) -> list[str]:
-    import random
-
     ordered = sorted(nodes)
     return ordered if len(ordered) <= size else sorted(random.Random(SEED).sample(ordered, size))
 
 
-def _mean_distance(simple: nx.Graph, sources: list[str], targets: list[str], removed: str | None) -> float:
-    """Mean shortest-path length over every (source, target) pair; an unreachable pair counts as the
-    number of nodes. One BFS per source: O(len(sources) * (V + E))."""
-    penalty = simple.number_of_nodes()
-    wanted = [t for t in targets if t != removed]
-    total, pairs = 0, 0
-    for source in sources:
-        if source == removed:
-            continue
-        dist = {source: 0}
-        queue = deque([source])
-        while queue:
-            n = queue.popleft()
-            for m in simple._adj[n]:
-                if m != removed and m not in dist:
-                    dist[m] = dist[n] + 1
-                    queue.append(m)
-        for t in wanted:
-            if t != source:
-                total += dist.get(t, penalty)
-                pairs += 1
-    return total / pairs if pairs else 0.0
+def adjacency(simple: nx.Graph) -> tuple[sparse.csr_matrix, dict[str, int]]:
+    """Symmetric 0/1 adjacency matrix of ``simple`` (float64, CSR) and the row of each node."""
+    index = {n: i for i, n in enumerate(simple)}
+    rows, cols = [], []
+    for u, v in simple.edges():
+        rows += [index[u], index[v]]
+        cols += [index[v], index[u]]
+    n = len(index)
+    matrix = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
+    return matrix, index
+
+
+def betweenness(simple: nx.Graph, sources: list[str] | None = None, batch: int = 64) -> dict[str, float]:
+    """Brandes betweenness (unweighted, undirected, normalized as networkx does), from ``sources``
+    (default: every node), computed for a batch of sources at once with sparse matrix products.
+
+    Same numbers as ``networkx.betweenness_centrality`` for the same sources (tests check it), at a
+    fraction of the time: each BFS level of 64 sources is one sparse-dense product. Memory
+    O(levels x n x batch) floats."""
+    matrix, index = adjacency(simple)
+    n = matrix.shape[0]
+    chosen = list(simple) if sources is None else sources
+    total = np.zeros(n)
+    for start in range(0, len(chosen), batch):
+        columns = np.array([index[s] for s in chosen[start:start + batch]])
+        b = len(columns)
+        sigma = np.zeros((n, b))
+        sigma[columns, np.arange(b)] = 1.0
+        seen = sigma > 0
+        frontier = sigma.copy()
+        levels = [seen.copy()]
+        while True:
+            reached = matrix @ frontier
+            reached[seen] = 0.0
+            new = reached > 0
+            if not new.any():
+                break
+            sigma += reached
+            seen |= new
+            frontier = reached
+            levels.append(new)
+        delta = np.zeros((n, b))
+        safe_sigma = np.where(sigma > 0, sigma, 1.0)
+        for depth in range(len(levels) - 1, 0, -1):
+            coefficient = np.where(levels[depth], (1.0 + delta) / safe_sigma, 0.0)
+            delta += np.where(levels[depth - 1], sigma * (matrix @ coefficient), 0.0)
+        delta[columns, np.arange(b)] = 0.0
+        total += delta.sum(axis=1)
+    if n > 2:
+        if sources is None:
+            total *= 1.0 / ((n - 1) * (n - 2))
+        else:   # networkx's estimator for sampled sources (endpoints excluded, normalized)
+            k = len(chosen)
+            scale = np.full(n, 1.0 / (k * (n - 2)))
+            scale[[index[s] for s in chosen]] = 1.0 / ((k - 1) * (n - 2)) if k > 1 else np.nan
+            total *= scale
+    return {node: float(total[i]) for node, i in index.items()}
+
+
+def _mean_distance(matrix: sparse.csr_matrix, sources: np.ndarray, targets: np.ndarray,
+                   removed: int | None) -> float:
+    """Mean shortest-path length over every (source, target) pair, with node ``removed`` taken out;
+    an unreachable pair counts as the number of nodes. All sources' BFS at once: each level is one
+    sparse-dense product, O(levels x edges x sources)."""
+    n = matrix.shape[0]
+    keep = np.ones(n, dtype=bool)
+    if removed is not None:
+        keep[removed] = False
+        sources, targets = sources[sources != removed], targets[targets != removed]
+    b = len(sources)
+    if b == 0 or len(targets) == 0:
+        return 0.0
+    dist = np.full((n, b), np.inf)
+    dist[sources, np.arange(b)] = 0.0
+    frontier = np.zeros((n, b))
+    frontier[sources, np.arange(b)] = 1.0
+    depth = 0
+    while frontier.any():
+        depth += 1
+        reached = (matrix @ frontier) > 0
+        reached &= np.isinf(dist)
+        reached[~keep] = False
+        dist[reached] = depth
+        frontier = reached.astype(float)
+    part = dist[targets]
+    same = targets[:, None] == sources[None, :]
+    part = np.where(np.isinf(part), float(n), part)
+    return float(part[~same].mean()) if (~same).any() else 0.0
+
+
+def sample_sources(simple: nx.Graph, k: int) -> list[str]:
+    """The k sources of sampled betweenness, chosen exactly as networkx does for ``seed=SEED``."""
+    return random.Random(SEED).sample(list(simple), k)
 
 
 def compute_metrics(graph: nx.MultiDiGraph, top: int = 50) -> Metrics:
@@ -111,21 +182,23 @@ def compute_metrics(graph: nx.MultiDiGraph, top: int = 50) -> Metrics:
     sampled = None
     if n > EXACT_BETWEENNESS_LIMIT:
         sampled = min(BETWEENNESS_SAMPLE, n)
-        between = nx.betweenness_centrality(simple, k=sampled, seed=SEED)
+        between = betweenness(simple, sample_sources(simple, sampled))
     else:
-        between = nx.betweenness_centrality(simple)
+        between = betweenness(simple) if n else {}
     between_sorted = sorted(between.items(), key=lambda x: (-x[1], x[0]))
     communities = nx.community.louvain_communities(simple, seed=SEED) if simple.number_of_edges() else []
     communities = sorted((tuple(sorted(c)) for c in communities), key=lambda c: (-len(c), c))
     terrorism, organized = nexus_parts(graph)
     brokers: list[tuple[str, float]] = []
     baseline = None
-    if terrorism and organized:
-        t_part, o_part = _sample(terrorism, PART_SAMPLE), _sample(organized, PART_SAMPLE)
-        baseline = _mean_distance(simple, t_part, o_part, None)
+    if terrorism & set(simple) and organized & set(simple):
+        matrix, index = adjacency(simple)
+        t_part = np.array([index[v] for v in _sample(terrorism & set(simple), PART_SAMPLE)])
+        o_part = np.array([index[v] for v in _sample(organized & set(simple), PART_SAMPLE)])
+        baseline = _mean_distance(matrix, t_part, o_part, None)
         candidates = [v for v, _ in between_sorted[:BROKER_CANDIDATES] if v not in terrorism | organized]
         for v in candidates:
-            increase = _mean_distance(simple, t_part, o_part, v) - baseline
+            increase = _mean_distance(matrix, t_part, o_part, index[v]) - baseline
             if increase > 1e-9:   # only nodes whose removal does lengthen the links
                 brokers.append((v, increase))
         brokers.sort(key=lambda x: (-x[1], x[0]))

@@ -52,3 +52,16 @@ def test_sampled_betweenness_is_stated(tmp_path, monkeypatch):
     graph = load_dataset(write_synth(tmp_path, 400, 3.0)).to_networkx()
     result = m.compute_metrics(graph)
     assert result.betweenness_sampled == m.BETWEENNESS_SAMPLE and result.seed == 42
+
+
+def test_fast_betweenness_equals_networkx():
+    import networkx as nx
+
+    graph = nx.gnm_random_graph(200, 600, seed=3)
+    graph = nx.relabel_nodes(graph, {i: f"n{i}" for i in graph})
+    graph.add_edge("lonely-a", "lonely-b")             # a second component
+    exact = m.betweenness(graph)
+    assert all(abs(exact[v] - b) < 1e-12 for v, b in nx.betweenness_centrality(graph).items())
+    sampled = m.betweenness(graph, m.sample_sources(graph, 40))
+    reference = nx.betweenness_centrality(graph, k=40, seed=m.SEED)
+    assert all(abs(sampled[v] - b) < 1e-12 for v, b in reference.items())
