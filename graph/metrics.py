@@ -12,13 +12,11 @@ import networkx as nx
 import numpy as np
 from scipy import sparse
 
-from graph.views import text_in
 
 EXACT_BETWEENNESS_LIMIT = 3_000     # above this many nodes, betweenness is sampled
 BETWEENNESS_SAMPLE = 256
 SEED = 42
 BROKER_CANDIDATES = 40              # brokers are searched among the top nodes by betweenness
-METRICS = ("degree", "betweenness", "broker", "community")
 
 
 @dataclass(frozen=True)
@@ -37,12 +35,6 @@ class Metrics:
                                          # when the node is removed
     baseline_distance: float | None      # mean distance between the two parts before any removal
     seed: int = SEED
-
-    def values(self, metric: str) -> dict[str, float]:
-        if metric == "community":
-            return {n: float(i) for i, members in enumerate(self.communities) for n in members}
-        return {r.id: r.value for r in getattr(self, {"degree": "degree", "betweenness": "betweenness",
-                                                      "broker": "brokers"}[metric])}
 
 
 def entity_graph(graph: nx.MultiDiGraph) -> nx.Graph:
@@ -212,7 +204,3 @@ def compute_metrics(graph: nx.MultiDiGraph, top: int = 50) -> Metrics:
     )
     cache[key] = result
     return result
-
-
-def label(graph: nx.MultiDiGraph, ident: str, lang: str) -> tuple[str, bool]:
-    return text_in(graph._node[ident].get("name"), lang)

@@ -22,7 +22,6 @@ from __future__ import annotations
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Iterable
 
 import networkx as nx
 
@@ -375,15 +374,3 @@ def path_node_ids(result: PathResult) -> list[str]:
 
 def path_edge_ids(path: Path) -> set[str]:
     return {e.edge_id for hop in path.hops for e in hop.evidence}
-
-
-def resolve_entity(graph: nx.MultiDiGraph, text: str, search) -> str | None:
-    """An id as typed, else the best search hit for a name (used by forms without JavaScript)."""
-    if text in graph._node:
-        return text
-    hits = search(text, limit=1)
-    return hits[0].id if hits else None
-
-
-__all__: Iterable[str] = ("PathQuery", "PathResult", "Path", "Hop", "HopEvidence", "find_paths", "narrative",
-                          "walk_index", "MAX_K", "MAX_HOPS")

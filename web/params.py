@@ -9,6 +9,7 @@ from werkzeug.datastructures import MultiDict
 
 from graph.errors import NotFound
 from graph.ontology import Ontology
+from graph.paths import DEFAULT_BUDGET, DEFAULT_HOPS, DEFAULT_K, MAX_HOPS, MAX_K, PathQuery
 from graph.views import LAYOUT_THRESHOLD, MAX_CAP, MAX_RADIUS, ViewFilters
 
 MIN_YEAR, MAX_YEAR = 1950, 2100
@@ -134,10 +135,8 @@ def _choice(args: MultiDict, name: str, allowed: tuple[str, ...], default: str) 
     return value
 
 
-def parse_path_params(args: MultiDict, graph: nx.MultiDiGraph, ontology: Ontology, resolve) -> "PathQuery":
+def parse_path_params(args: MultiDict, graph: nx.MultiDiGraph, ontology: Ontology, resolve) -> PathQuery:
     """Parameters of the path finder. ``resolve(text)`` turns a typed name into an id (or None)."""
-    from graph.paths import DEFAULT_BUDGET, DEFAULT_HOPS, DEFAULT_K, MAX_HOPS, MAX_K, PathQuery
-
     ends = {}
     for name in ("from", "to"):
         text = args.get(name, "").strip()

@@ -6,7 +6,6 @@ from flask import Flask, url_for
 from graph.views import text_in
 from web.i18n import current_lang
 from web.store import get_store
-from web.views.assets import VIS_VERSION
 
 
 def init_app(app: Flask) -> None:

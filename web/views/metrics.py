@@ -23,7 +23,6 @@ def page():
     metric = _choice(request.args, "metric", VIEW_METRICS, "betweenness")
     top = _int(request.args, "top", 40, 5, 200)
     m = compute_metrics(graph, max(top, 50))
-    values = m.values(metric)
     ranked = [r for r in {"degree": m.degree, "betweenness": m.betweenness, "broker": m.brokers}[metric]][:top]
     view = build_view(graph, store.ontology, [r.id for r in ranked], lang,
                       values={r.id: r.value for r in ranked}, layout_threshold=10**9)
@@ -35,6 +34,6 @@ def page():
                    for c in m.communities[:10]]
     params = parse_view_params(MultiDict(), graph, store.ontology)
     context = network_context(view, graph, store.ontology, params, "metrics.page", metric=metric, top=top)
-    return render_template("metrics.html", metric=metric, top=top, metrics=m, values=values,
+    return render_template("metrics.html", metric=metric, top=top, metrics=m,
                            degree=named(m.degree), betweenness=named(m.betweenness), brokers=named(m.brokers),
                            communities=communities, **context)
