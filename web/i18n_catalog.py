@@ -38,7 +38,21 @@ def compiled(catalog: Catalog) -> bytes:
     return buffer.getvalue()
 
 
+def check_templates() -> None:
+    """Refuse to touch the catalogue while a template does not parse: the extractor would silently
+    drop its strings, and their translations would be lost."""
+    from jinja2 import Environment, TemplateSyntaxError
+
+    env = Environment(extensions=["jinja2.ext.i18n"])
+    for path in sorted((WEB / "templates").glob("*.html")):
+        try:
+            env.parse(path.read_text(encoding="utf-8"))
+        except TemplateSyntaxError as exc:
+            raise SystemExit(f"{path}:{exc.lineno}: {exc.message}; the catalogue was not changed") from exc
+
+
 def update() -> None:
+    check_templates()
     template = extract()
     catalog = load_po() if PO.exists() else Catalog(locale="fr", domain="messages")
     catalog.update(template, no_fuzzy_matching=True)

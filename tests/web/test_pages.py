@@ -111,3 +111,11 @@ def test_physics_off_gets_server_positions(client):
 def test_console_page_explains_embedded_mode(client):
     html = client.get("/console").get_data(as_text=True)
     assert "The Cypher console needs Neo4j" in html and 'href="/overview"' in html
+
+
+def test_view_export_link_gives_the_same_nodes(client):
+    html = client.get("/entity/group-b?radius=1").get_data(as_text=True)
+    link = re.search(r'href="(/export\?format=json[^"]*)"', html).group(1).replace("&amp;", "&")
+    exported = client.get(link).get_json()
+    shown = {n["id"] for n in graph_data(html)["nodes"]}
+    assert {n["id"] for n in exported["nodes"]} == shown

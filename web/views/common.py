@@ -35,6 +35,9 @@ def network_context(view: NetworkView, graph: nx.MultiDiGraph, ontology: Ontolog
         "names": names,
         "link_count": sum(1 for e in view.edges if e.type != "more"),
         "table_url": url_for(endpoint, **url_args, **params.query(format="table")),
+        "export_urls": [(fmt, url_for("exchange.download", format=fmt, scope="view",
+                                      **({"center": view.center} if view.center else {}), **params.query()))
+                        for fmt in ("graphml", "gexf", "json", "csv")],
         "expand_links": [(hub, names.get(hub, hub), count, expand_urls[hub]) for hub, count in view.capped],
     }
 
