@@ -6,6 +6,8 @@ STAMP  := $(VENV)/.installed
 
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
+LINTER := tests/store/cypher_lint/node_modules/.installed
+
 .PHONY: run test chromium validate stats bench translations docs clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
@@ -20,8 +22,13 @@ run: $(STAMP)
 	$(BIN)/nexus serve
 
 ## test: run the whole test suite (unit, web, store contract, real-browser tests)
-test: $(STAMP) chromium
+test: $(STAMP) chromium $(LINTER)
 	$(BIN)/python -m pytest
+
+## Neo4j's Cypher parser (npm), for the offline Cypher lint test
+$(LINTER): tests/store/cypher_lint/package.json
+	cd tests/store/cypher_lint && npm install --silent --no-audit --no-fund
+	touch $(LINTER)
 
 ## chromium: Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium)
 chromium:
@@ -53,4 +60,4 @@ docs: $(STAMP)
 	$(BIN)/python -m graph.datamodel > docs/data-model.md
 
 clean:
-	rm -rf $(VENV) build .pytest_cache
+	rm -rf $(VENV) build .pytest_cache tests/store/cypher_lint/node_modules

@@ -19,7 +19,7 @@ from graph.store.neo4j import (BUMP_VERSION, COMMON_LABEL, UNAVAILABLE, Neo4jSto
                                edge_row, merge_edges_cypher, merge_nodes_cypher, node_row)
 
 BATCH = 2_000
-WIPE = f"MATCH (n:{COMMON_LABEL}) CALL {{ WITH n DETACH DELETE n }} IN TRANSACTIONS OF 2000 ROWS"
+WIPE = f"MATCH (n:{COMMON_LABEL}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 2000 ROWS"   # Neo4j 5.23+
 COUNT_NODES = f"MATCH (n:{COMMON_LABEL}) RETURN count(n) AS count"
 COUNT_EDGES = f"MATCH (:{COMMON_LABEL})-[r]->(:{COMMON_LABEL}) RETURN count(r) AS count"
 

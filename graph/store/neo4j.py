@@ -100,6 +100,23 @@ def constraint_cypher(ontology: Ontology, node_type: str | None) -> str:
     return f"CREATE CONSTRAINT nexus_{label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
 
 
+def edge_lookup_cypher(ontology: Ontology, edge_type: str) -> str:
+    rel = ontology.edge_label(edge_type)
+    return (f"MATCH (a:{COMMON_LABEL} {{id: $source}})-[r:{rel}]->(b:{COMMON_LABEL} {{id: $target}}) "
+            "RETURN a.id AS source, type(r) AS type, b.id AS target, r.derived AS derived, r._props AS props")
+
+
+def referrers_cypher(ontology: Ontology) -> tuple[str, str]:
+    """Nodes whose reference lists, and relationships whose sources, name ``$id``."""
+    ref_props = sorted({name for t in ontology.node_types
+                        for name, spec in ontology.properties_of(t).items() if spec.type == "ref_list"})
+    where = " OR ".join(f"$id IN coalesce(n.{name}, [])" for name in ref_props)
+    nodes = f"MATCH (n:{COMMON_LABEL}) WHERE {where} RETURN n.id AS id, n.type AS type, n._props AS props"
+    edges = (f"MATCH (a:{COMMON_LABEL})-[r]->(b:{COMMON_LABEL}) WHERE $id IN coalesce(r.sources, []) "
+             "RETURN a.id AS source, type(r) AS type, b.id AS target, r.derived AS derived, r._props AS props")
+    return nodes, edges
+
+
 BUMP_VERSION = (f"MERGE (m:{META_LABEL} {{key: 'graph'}}) "
                 "SET m.version = coalesce(m.version, 0) + 1 RETURN m.version AS version")
 READ_VERSION = f"OPTIONAL MATCH (m:{META_LABEL} {{key: 'graph'}}) RETURN coalesce(m.version, 0) AS version"
@@ -190,11 +207,8 @@ class Neo4jStore(GraphStore):
             edge_type, source, target = parse_edge_id(self.ontology, ident)
         except InvalidInput:
             return None
-        rel = self.ontology.edge_label(edge_type)
-        records = self.run(
-            f"MATCH (a:{COMMON_LABEL} {{id: $source}})-[r:{rel}]->(b:{COMMON_LABEL} {{id: $target}}) "
-            "RETURN a.id AS source, type(r) AS type, b.id AS target, r.derived AS derived, r._props AS props",
-            {"source": source, "target": target}).records
+        records = self.run(edge_lookup_cypher(self.ontology, edge_type),
+                           {"source": source, "target": target}).records
         return self._edge_from(records[0]) if records else None
 
     def _incident_edges(self, node_id: str) -> list[Edge]:
@@ -205,16 +219,9 @@ class Neo4jStore(GraphStore):
         return [edges[k] for k in sorted(edges)]
 
     def _referrers(self, node_id: str) -> tuple[list[Node], list[Edge]]:
-        ref_props = sorted({name for t in self.ontology.node_types
-                            for name, spec in self.ontology.properties_of(t).items() if spec.type == "ref_list"})
-        where = " OR ".join(f"$id IN coalesce(n.{name}, [])" for name in ref_props)
-        nodes = [self._node(r) for r in self.run(
-            f"MATCH (n:{COMMON_LABEL}) WHERE {where} RETURN n.id AS id, n.type AS type, n._props AS props",
-            {"id": node_id}).records]
-        edges = [self._edge_from(r) for r in self.run(
-            f"MATCH (a:{COMMON_LABEL})-[r]->(b:{COMMON_LABEL}) WHERE $id IN coalesce(r.sources, []) "
-            "RETURN a.id AS source, type(r) AS type, b.id AS target, r.derived AS derived, r._props AS props",
-            {"id": node_id}).records]
+        node_query, edge_query = referrers_cypher(self.ontology)
+        nodes = [self._node(r) for r in self.run(node_query, {"id": node_id}).records]
+        edges = [self._edge_from(r) for r in self.run(edge_query, {"id": node_id}).records]
         return nodes, edges
 
     def _apply(self, put_nodes, delete_nodes, put_edges, delete_edges) -> None:
@@ -243,3 +250,18 @@ class Neo4jStore(GraphStore):
         return nodes, edges
 
 
+
+
+def all_statements(ontology: Ontology) -> list[str]:
+    """Every Cypher text the store and the loader can send (for the offline Cypher lint test)."""
+    from graph.store.loader import COUNT_EDGES, COUNT_NODES, WIPE
+
+    texts = [BUMP_VERSION, READ_VERSION, READ_NODES, READ_ALL_NODES, READ_ALL_EDGES, READ_INCIDENT,
+             DELETE_NODES, WIPE, COUNT_NODES, COUNT_EDGES, *referrers_cypher(ontology),
+             constraint_cypher(ontology, None)]
+    for node_type in ontology.node_types:
+        texts += [merge_nodes_cypher(ontology, node_type), constraint_cypher(ontology, node_type)]
+    for edge_type in ontology.edge_types:
+        texts += [merge_edges_cypher(ontology, edge_type), delete_edges_cypher(ontology, edge_type),
+                  edge_lookup_cypher(ontology, edge_type)]
+    return texts
