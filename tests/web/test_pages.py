@@ -21,7 +21,7 @@ def graph_data(html: str) -> dict:
 
 def test_home_counts_and_entry_points(client):
     html = client.get("/").get_data(as_text=True)
-    assert "The graph holds 9 entities and 8 links." in html
+    assert "The graph holds 8 entities and 8 links, citing 1 sources." in html
     assert 'href="/browse/Actor"' in html
 
 

@@ -24,8 +24,9 @@ def index():
     ontology = store.ontology
     types = [(name, t.plural, counts.get(name, 0)) for name, t in ontology.node_types.items()]
     entries = [n for n in ENTRY_POINTS if n in graph]
-    return render_template("home.html", types=types, entries=entries, graph=graph,
-                           edges=graph.number_of_edges())
+    entities = sum(count for name, count in counts.items() if name != "Source")
+    return render_template("home.html", types=types, entries=entries, graph=graph, entities=entities,
+                           sources=counts.get("Source", 0), edges=graph.number_of_edges())
 
 
 @bp.route("/lang/<code>")
