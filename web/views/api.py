@@ -15,10 +15,9 @@ from graph.metrics import compute_metrics
 from graph.paths import find_paths, path_edge_ids, path_node_ids
 from graph.views import build_view, neighbourhood, overview_nodes, text_in
 from web import serialize
-from web.store import resolver
 from web.i18n import current_lang
 from web.params import BadParameter, _int, parse_path_params, parse_view_params
-from web.store import get_overlays, get_store
+from web.store import get_overlays, get_store, resolver
 
 
 def exact_id(graph):

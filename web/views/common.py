@@ -43,7 +43,16 @@ def network_context(view: NetworkView, graph: nx.MultiDiGraph, ontology: Ontolog
 
 
 def choices(graph: nx.MultiDiGraph, ontology: Ontology, lang: str) -> dict:
-    """Options of the view controls: node types, crime types and countries, sorted by label."""
+    """Options of the view controls: node types, crime types and countries, sorted by label.
+    Cached on the snapshot per language (one O(V) scan per data version, not per page)."""
+    cache = graph.graph.setdefault("_derived", {})
+    key = ("choices", lang)
+    if key not in cache:
+        cache[key] = _choices(graph, ontology, lang)
+    return cache[key]
+
+
+def _choices(graph: nx.MultiDiGraph, ontology: Ontology, lang: str) -> dict:
     def named(kind_test):
         rows = []
         for n, data in graph.nodes(data=True):
