@@ -81,6 +81,14 @@ def _int(args: MultiDict, name: str, default: int, low: int, high: int) -> int:
     return value
 
 
+def _year(args: MultiDict) -> int | None:
+    """``year``: a form sends the "all years" checkbox and the slider under one name; "all" wins."""
+    years = [y.strip() for y in args.getlist("year") if y.strip()]
+    if not years or "all" in years:
+        return None
+    return _int(MultiDict({"year": years[-1]}), "year", 0, MIN_YEAR, MAX_YEAR)
+
+
 def _list(args: MultiDict, name: str) -> list[str]:
     values = []
     for raw in args.getlist(name):
@@ -93,11 +101,7 @@ def parse_view_params(args: MultiDict, graph: nx.MultiDiGraph, ontology: Ontolog
     """Parse radius, cap, type, crime, country, year, expand and physics. Raises :class:`BadParameter`."""
     radius = _int(args, "radius", radius_default, 1, MAX_RADIUS)
     cap = _int(args, "cap", default_cap, 1, MAX_CAP)
-    # A form sends the "all years" checkbox and the slider under one name: "all" wins.
-    years = [y.strip() for y in args.getlist("year") if y.strip()]
-    year = None
-    if years and "all" not in years:
-        year = _int(MultiDict({"year": years[-1]}), "year", 0, MIN_YEAR, MAX_YEAR)
+    year = _year(args)
 
     types = _list(args, "type")
     for value in types:
@@ -153,10 +157,7 @@ def parse_path_params(args: MultiDict, graph: nx.MultiDiGraph, ontology: Ontolog
     if grade is not None and grade not in ontology.confidence_ids:
         raise BadParameter("min_confidence", _("min_confidence must be one of: %(allowed)s.",
                                                allowed=", ".join(ontology.confidence_ids)))
-    years = [y.strip() for y in args.getlist("year") if y.strip()]
-    year = None
-    if years and "all" not in years:
-        year = _int(MultiDict({"year": years[-1]}), "year", 0, MIN_YEAR, MAX_YEAR)
+    year = _year(args)
     avoid_types = _list(args, "avoid_type")
     for value in avoid_types + [v for v in [args.get("via_type", "").strip()] if v]:
         if value not in ontology.node_types:

@@ -5,6 +5,7 @@ import dataclasses
 
 import networkx as nx
 
+from graph import entities
 from graph.entities import EntityDetails
 from graph.ontology import Ontology
 from graph.paths import Path, PathResult, narrative
@@ -26,10 +27,8 @@ def view(network: NetworkView) -> dict:
 
 
 def source_ref(graph: nx.MultiDiGraph, ident: str, lang: str) -> dict:
-    data = graph._node.get(ident, {})
-    title, _ = text_in(data.get("name"), lang)
-    return {"id": ident, "title": title, "publisher": data.get("publisher"), "date": data.get("date"),
-            "symbol": data.get("symbol"), "url": data.get("url")}
+    """The same fields as an entity's sources (graph.entities.source_ref)."""
+    return dataclasses.asdict(entities.source_ref(graph, ident, lang))
 
 
 def path(graph: nx.MultiDiGraph, ontology: Ontology, p: Path, lang: str) -> dict:
@@ -41,7 +40,7 @@ def path(graph: nx.MultiDiGraph, ontology: Ontology, p: Path, lang: str) -> dict
             "evidence": [{
                 "edge": e.edge_id, "type": e.type, "label": ontology.edge_types[e.type].label.get(lang),
                 "forward": e.forward, "confidence": e.confidence, "period": e.period,
-                "sources": [source_ref(graph, s, lang) for s in e.sources],
+                "sources": [source_ref(graph, s, lang) for s in e.sources if s in graph],
             } for e in hop.evidence],
         })
     return {"length": p.length, "nodes": [{"id": n, "name": names[n], "type": graph._node[n]["type"]} for n in p.nodes],

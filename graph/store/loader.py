@@ -78,18 +78,13 @@ def load(store: Neo4jStore, dataset: Dataset, *, wipe_first: bool = False, batch
     edges: dict[str, list[dict]] = defaultdict(list)
     for edge in dataset.edges.values():
         edges[edge.type].append(edge_row(edge))
-    for node_type in sorted(nodes):
-        text = merge_nodes_cypher(store.ontology, node_type)
-        for rows in _batches(nodes[node_type], batch):
+    groups = [(t, merge_nodes_cypher(store.ontology, t), nodes[t]) for t in sorted(nodes)]
+    groups += [(t, merge_edges_cypher(store.ontology, t), edges[t]) for t in sorted(edges)]
+    for name, text, all_rows in groups:   # nodes label by label, then edges type by type
+        for rows in _batches(all_rows, batch):
             store.write_transaction([(text, {"rows": rows})])
             if progress:
-                progress(node_type, len(rows))
-    for edge_type in sorted(edges):
-        text = merge_edges_cypher(store.ontology, edge_type)
-        for rows in _batches(edges[edge_type], batch):
-            store.write_transaction([(text, {"rows": rows})])
-            if progress:
-                progress(edge_type, len(rows))
+                progress(name, len(rows))
     store.write_transaction([(BUMP_VERSION, {})])
     return LoadReport(nodes=int(store.run(COUNT_NODES).records[0]["count"]),
                       edges=int(store.run(COUNT_EDGES).records[0]["count"]),
